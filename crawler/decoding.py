@@ -119,14 +119,25 @@ def _problem(kind: str, count: int, samples: list[str]) -> dict[str, Any]:
     return {"type": kind, "count": count, "samples": samples[:_SAMPLES]}
 
 
+def _in_gb2312(ch: str) -> bool:
+    """Whether GBK encodes *ch* inside GB2312's code space (EUC-CN rows A1–F7, A1–FE).
+
+    Python's own gb2312 codec is no judge: it maps A1AA to U+2015 and A1A4 to
+    U+30FB where GBK and every browser use U+2014 — and · — so it would call
+    ordinary GB2312 punctuation an overflow.
+    """
+    try:
+        code = ch.encode("gbk")
+    except UnicodeEncodeError:
+        return False
+    if len(code) != 2:
+        return len(code) == 1
+    lead, trail = code
+    return 0xA1 <= lead <= 0xF7 and 0xA1 <= trail <= 0xFE and not 0xAA <= lead <= 0xAF
+
+
 def _gb2312_overflow(text: str) -> tuple[int, list[str]]:
-    outside: list[str] = []
-    for ch in set(text):
-        if ord(ch) > 0x7F and ch != "\ufffd":
-            try:
-                ch.encode("gb2312")
-            except UnicodeEncodeError:
-                outside.append(ch)
+    outside = [ch for ch in set(text) if ord(ch) > 0x7F and ch != "\ufffd" and not _in_gb2312(ch)]
     count = sum(text.count(ch) for ch in outside)
     return count, sorted(outside)
 

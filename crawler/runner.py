@@ -101,7 +101,7 @@ def summarize(sites: list[Site], stats: dict[str, Any], store_uri: str | None) -
 
 def run_crawl(settings: Settings) -> CrawlResult:
     """Crawl in this process (Twisted's reactor runs once per process)."""
-    process = CrawlerProcess(settings, install_root_handler=True)
+    process = CrawlerProcess(settings)
     crawler = process.create_crawler(ColumnsSpider)
     process.crawl(crawler)
     process.start()

@@ -20,6 +20,9 @@ from urllib.parse import urlsplit
 import yaml
 
 LEVELS = ("province", "city", "county")
+# site: every column found on the home page (机关建设-type ones first);
+# columns: only the configured columns, or the 机关建设-type ones found.
+SCOPES = ("site", "columns")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 
 
@@ -40,6 +43,7 @@ class Site:
     columns: tuple[str, ...] = ()
     encoding: str | None = None
     enabled: bool = True
+    scope: str = "site"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -135,7 +139,23 @@ def _site_from_entry(entry: Any, index: int, source: str) -> Site:
     enabled = entry.get("enabled", True)
     if not isinstance(enabled, bool):
         raise ConfigError(f"{source}: {label}: key 'enabled': must be true or false")
-    known = {"id", "name", "level", "region", "city", "home", "columns", "encoding", "enabled"}
+    scope = entry.get("scope", "site")
+    if scope not in SCOPES:
+        raise ConfigError(
+            f"{source}: {label}: key 'scope': must be one of {', '.join(SCOPES)}, got {scope!r}"
+        )
+    known = {
+        "id",
+        "name",
+        "level",
+        "region",
+        "city",
+        "home",
+        "columns",
+        "encoding",
+        "enabled",
+        "scope",
+    }
     return Site(
         id=site_id,
         name=entry.get("name") or site_id,
@@ -146,6 +166,7 @@ def _site_from_entry(entry: Any, index: int, source: str) -> Site:
         columns=tuple(columns),
         encoding=entry.get("encoding"),
         enabled=enabled,
+        scope=scope,
         extra={k: v for k, v in entry.items() if k not in known},
     )
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from itemadapter import ItemAdapter
 from pymongo import UpdateOne
-from pymongo.errors import PyMongoError
+from pymongo.errors import BulkWriteError, PyMongoError
 from scrapy.crawler import Crawler
 
 from crawler.extract.dates import now_iso
@@ -73,16 +73,34 @@ class MongoStorePipeline:
         batch, sites = self.pending, self.pending_sites
         self.pending, self.pending_sites = [], []
         stats = self.crawler.stats
+        failed: set[int] = set()
         try:
             result = self.store.articles.bulk_write(batch, ordered=False)
+            inserted = result.upserted_count
+        except BulkWriteError as exc:
+            # Unordered: the other writes went through. A duplicate-key error on
+            # an upsert is a race with another writer of the same URL: the
+            # document now exists, so one retry updates it.
+            inserted = exc.details.get("nUpserted", 0)
+            for error in exc.details.get("writeErrors", []):
+                index = error["index"]
+                try:
+                    if error.get("code") != 11000:
+                        raise PyMongoError(error.get("errmsg", "write error"))
+                    self.store.articles.bulk_write([batch[index]], ordered=False)
+                except PyMongoError as retry_exc:
+                    failed.add(index)
+                    logger.error("store %s: article not written: %s", self.store.uri, retry_exc)
         except PyMongoError as exc:
-            stats.inc_value("rdwatch/store/failed", len(batch))
+            failed = set(range(len(batch)))
+            inserted = 0
             logger.error("store %s: %d articles not written: %s", self.store.uri, len(batch), exc)
-            return
-        stats.inc_value("rdwatch/store/written", len(batch))
-        stats.inc_value("rdwatch/store/inserted", result.upserted_count)
-        for site in sites:
-            stats.inc_value(f"rdwatch/site/{site}/stored")
+        stats.inc_value("rdwatch/store/failed", len(failed))
+        stats.inc_value("rdwatch/store/written", len(batch) - len(failed))
+        stats.inc_value("rdwatch/store/inserted", inserted)
+        for index, site in enumerate(sites):
+            if index not in failed:
+                stats.inc_value(f"rdwatch/site/{site}/stored")
 
     def close_spider(self) -> None:
         try:

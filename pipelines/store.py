@@ -94,7 +94,8 @@ def _open_embedded(path: Path) -> Store:
 
     try:
         path.mkdir(parents=True, exist_ok=True)
-        client = litemongo.connect(str(path.resolve() / "rdwatch.sqlite"))
+        # litemongo keeps one folder per store, holding a SQLite file per database.
+        client = litemongo.connect(str(path.resolve()))
         db = client[DEFAULT_DB]
         db.list_collection_names()
     except Exception as exc:  # any failure to open the files is the same error to a user

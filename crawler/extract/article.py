@@ -216,4 +216,21 @@ def extract_article(
     }
 
 
-__all__ = ["extract_article", "ATTACHMENT_EXTENSIONS", "BOILERPLATE"]
+def failed_record(
+    url: str, body: bytes, headers: Mapping[str, Any] | None, error: Exception
+) -> dict[str, Any]:
+    """The record of a page extraction failed on: its URL, encoding diagnosis and the error."""
+    decoded = decode_page(body, headers)
+    return {
+        "url": url,
+        "title": None,
+        "body_text": "",
+        "authors": [],
+        "column_path": [],
+        "encoding": decoded.record(),
+        "quality": ["extraction_failed"],
+        "error": f"{type(error).__name__}: {error}",
+    }
+
+
+__all__ = ["extract_article", "failed_record", "ATTACHMENT_EXTENSIONS", "BOILERPLATE"]

@@ -34,7 +34,7 @@ _CRUMB_DROP = {
 
 _NEXT_LABEL = (
     r"\s{2,}|【|】|\||丨|┃|发布|發布|时间|時間|日期|作者|来源|來源|浏览|瀏覽|阅读|閱讀|点击|"
-    r"责任编辑|编辑|字号|打印|关闭"
+    r"责任编辑|编辑|字号|打印|关闭|记者|通讯员|文\s*[/／]"
 )
 _LABEL_STOP = f"(?:{_NEXT_LABEL}|$)"
 _SOURCE = re.compile(
@@ -45,10 +45,15 @@ _READ_COUNT = re.compile(
     r"(?:阅读次数|浏览次数|点击数|点击率|点击次数|访问次数|閱讀次數|瀏覽次數|阅读量|浏览量)"
     r"\s*[:：]?\s*(?P<n>\d+)"
 )
-_AUTHOR_LABEL = re.compile(
-    r"(?:作者|撰稿人?|记者|通讯员|文)\s*[:：/／]\s*(?:文\s*[/／]\s*)?(?P<value>[^:：]*)"
+# A byline role: who wrote (作者 文 记者 通讯员 撰稿) or photographed (图 摄影) what follows.
+# One-character roles need a separator (文/ 图：) so names like 王文 are not cut.
+_ROLE = re.compile(
+    r"(?:^|(?<=[\s:：/／】|丨(（]))"
+    r"(?:(?P<both>文\s*[/／]\s*图|图\s*[/／]\s*文)\s*[:：/／]?\s*"
+    r"|(?P<author>作者|撰稿人?|记者|通讯员|本报记者)(?:\s*[:：/／]\s*|\s+)"
+    r"|(?P<author1>文)\s*[:：/／]\s*"
+    r"|(?P<photo>摄影|图片|图|摄)\s*[:：/／]\s*)"
 )
-_PHOTO_LABEL = re.compile(r"(?:摄影|图片|图|攝影|圖)\s*[:：/／]\s*(?P<value>[^\s:：]+)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 _NAMES_LINE = re.compile(r"^[\u4e00-\u9fff·]{2,4}(?:[ 、，,][\u4e00-\u9fff·]{2,4}){0,5}$")
 _TRAILING_NAMES = re.compile(
@@ -97,10 +102,36 @@ def read_count(lines: list[str]) -> int | None:
 
 
 def _split_names(text: str) -> list[str]:
-    text = re.split(r"\s*(?:摄影|图片|图|攝影|圖)\s*[:：/／]", text)[0]
     text = re.split(_NEXT_LABEL, text)[0]
     names = [n for n in re.split(r"[\s、，,;；]+", text) if n]
     return [n for n in names if _NAME.match(n) and n not in _NOT_NAMES]
+
+
+def byline(line: str) -> tuple[list[str], list[str]]:
+    """Authors and photographers named in one line.
+
+    >>> byline("来源：省人大常委会机关党委  文/图 通讯员 王晓峰")
+    (['王晓峰'], ['王晓峰'])
+    >>> byline("作者:文/游金霞 图/本刊资料")
+    (['游金霞'], ['本刊资料'])
+    """
+    authors: list[str] = []
+    photographers: list[str] = []
+    roles = list(_ROLE.finditer(line))
+    wrote = photographed = False
+    for role, following in zip(roles, [*roles[1:], None], strict=False):
+        # Roles stack until names follow: in 文/图 通讯员 王晓峰 both apply.
+        wrote = wrote or bool(role["both"] or role["author"] or role["author1"])
+        photographed = photographed or bool(role["both"] or role["photo"])
+        names = _split_names(line[role.end() : following.start() if following else len(line)])
+        if not names:
+            continue
+        if wrote:
+            authors.extend(n for n in names if n not in authors)
+        if photographed:
+            photographers.extend(n for n in names if n not in photographers)
+        wrote = photographed = False
+    return authors, photographers
 
 
 def authors_and_photographer(
@@ -112,12 +143,14 @@ def authors_and_photographer(
     as ``路传良 凌波`` stands; *last_paragraph* may end with ``（朱仰民）``.
     """
     authors: list[str] = []
+    photographers: list[str] = []
     for line in lines:
-        for match in _AUTHOR_LABEL.finditer(line):
-            authors.extend(n for n in _split_names(match.group("value")) if n not in authors)
+        found, photos = byline(line)
+        authors.extend(n for n in found if n not in authors)
+        photographers.extend(n for n in photos if n not in photographers)
         if authors:
             break
-    photographer = _first_value(_PHOTO_LABEL, lines)
+    photographer = "、".join(photographers) or None
     if not authors and head:
         for line in head:
             # Only a line of several names: a lone 2–4 character line is as

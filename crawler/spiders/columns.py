@@ -17,7 +17,7 @@ import scrapy
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 
-from crawler.extract.article import extract_article
+from crawler.extract.article import extract_article, failed_record
 from crawler.extract.listing import extract_listing
 from crawler.extract.navigation import find_columns
 from crawler.siteconfig import Site
@@ -70,14 +70,19 @@ class ColumnsSpider(scrapy.Spider):
 
     async def start(self) -> AsyncIterator[Request]:
         for site in self.sites.values():
-            meta = {"site_id": site.id}
-            if site.columns:
-                for column in site.columns:
-                    yield Request(
-                        column, self.parse_list, meta={**meta, "column": column, "list_page": 1}
-                    )
-            else:
-                yield Request(site.home, self.parse_home, meta=meta)
+            for column in site.columns:
+                yield self._list_request(site, column, jiguan=True)
+            if site.scope == "site" or not site.columns:
+                yield Request(site.home, self.parse_home, meta={"site_id": site.id}, priority=20)
+
+    def _list_request(self, site: Site, url: str, *, jiguan: bool) -> Request:
+        # 机关建设-type columns first: they are why rdwatch runs.
+        return Request(
+            url,
+            self.parse_list,
+            meta={"site_id": site.id, "column": url, "jiguan_column": jiguan, "list_page": 1},
+            priority=10 if jiguan else 0,
+        )
 
     def parse_home(self, response: Response) -> Iterator[Request]:
         site = self._site(response)
@@ -88,18 +93,17 @@ class ColumnsSpider(scrapy.Spider):
             self.keywords,
             encoding_override=site.encoding,
         )
-        self.crawler.stats.set_value(f"rdwatch/site/{site.id}/columns_found", len(columns))
-        if not columns:
+        jiguan = [c for c in columns if c.jiguan]
+        stats = self.crawler.stats
+        stats.set_value(f"rdwatch/site/{site.id}/columns_found", len(columns))
+        stats.set_value(f"rdwatch/site/{site.id}/jiguan_columns_found", len(jiguan))
+        if not jiguan and not site.columns:
             self.logger.warning(
                 "site %s: no 机关建设-type column found on %s", site.id, response.url
             )
-        for name, url in columns:
-            self.logger.info("site %s: column %s at %s", site.id, name, url)
-            yield Request(
-                url,
-                self.parse_list,
-                meta={"site_id": site.id, "column": url, "list_page": 1},
-            )
+        for column in columns if site.scope == "site" else jiguan:
+            self.logger.info("site %s: column %s at %s", site.id, column.name, column.url)
+            yield self._list_request(site, column.url, jiguan=column.jiguan)
 
     def parse_list(self, response: Response) -> Iterator[Request]:
         site = self._site(response)
@@ -112,6 +116,7 @@ class ColumnsSpider(scrapy.Spider):
                     link.url,
                     self.parse_article,
                     meta={"site_id": site.id, "list_date": link.date},
+                    priority=response.request.priority,
                 )
         list_page = response.meta.get("list_page", 1)
         if list_page >= self.max_list_pages:
@@ -119,19 +124,27 @@ class ColumnsSpider(scrapy.Spider):
         for url in page.next_pages:
             if in_site(site, url):
                 yield Request(
-                    url, self.parse_list, meta={**response.meta, "list_page": list_page + 1}
+                    url,
+                    self.parse_list,
+                    meta={**response.meta, "list_page": list_page + 1},
+                    priority=response.request.priority,
                 )
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         site = self._site(response)
-        record = extract_article(
-            response.url,
-            response.body,
-            plain_headers(response),
-            site_name=site.name,
-            encoding_override=site.encoding,
-            list_date=response.meta.get("list_date"),
-        )
+        try:
+            record = extract_article(
+                response.url,
+                response.body,
+                plain_headers(response),
+                site_name=site.name,
+                encoding_override=site.encoding,
+                list_date=response.meta.get("list_date"),
+            )
+        except Exception as exc:  # a page we cannot read is recorded, never lost
+            self.logger.exception("site %s: cannot extract %s", site.id, response.url)
+            self.crawler.stats.inc_value(f"rdwatch/site/{site.id}/extraction_failed")
+            record = failed_record(response.url, response.body, plain_headers(response), exc)
         record.update(site.meta())
         counter = record.get("read_count_url")
         if record["read_count"] is None and counter and in_site(site, counter):
