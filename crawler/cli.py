@@ -130,6 +130,10 @@ def crawl(
         str | None, typer.Option(help="HTTP proxy for every request, e.g. the sample web's")
     ] = None,
     log_level: Annotated[str, typer.Option(help="Scrapy log level")] = "INFO",
+    setting: Annotated[
+        list[str] | None,
+        typer.Option("--set", "-s", help="override a Scrapy setting, NAME=VALUE (repeatable)"),
+    ] = None,
 ) -> None:
     """Crawl the configured sites into the store."""
     try:
@@ -139,7 +143,12 @@ def crawl(
     if not sites:
         raise _fail(f"{config}: no enabled sites to crawl")
     store_uri = _check_store(store)
-    overrides = {"LOG_LEVEL": log_level.upper(), "RDWATCH_PROGRESS": True}
+    overrides: dict[str, Any] = {"LOG_LEVEL": log_level.upper(), "RDWATCH_PROGRESS": True}
+    for item in setting or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name.strip():
+            raise _fail(f"--set: expected NAME=VALUE, got {item!r}")
+        overrides[name.strip()] = value
     raise typer.Exit(_run(sites, store_uri, proxy, overrides, f"rdwatch crawl — {config}"))
 
 

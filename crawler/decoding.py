@@ -116,7 +116,8 @@ def _strict_ok(body: bytes, encoding: str) -> bool:
 
 
 def _problem(kind: str, count: int, samples: list[str]) -> dict[str, Any]:
-    return {"type": kind, "count": count, "samples": samples[:_SAMPLES]}
+    distinct = list(dict.fromkeys(samples))
+    return {"type": kind, "count": count, "samples": distinct[:_SAMPLES]}
 
 
 def _in_gb2312(ch: str) -> bool:
