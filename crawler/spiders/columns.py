@@ -126,7 +126,12 @@ class ColumnsSpider(scrapy.Spider):
                 yield Request(
                     url,
                     self.parse_list,
-                    meta={**response.meta, "list_page": list_page + 1},
+                    meta={
+                        "site_id": site.id,
+                        "column": response.meta.get("column"),
+                        "jiguan_column": response.meta.get("jiguan_column"),
+                        "list_page": list_page + 1,
+                    },
                     priority=response.request.priority,
                 )
 
