@@ -26,6 +26,9 @@ app = typer.Typer(
     help="rdwatch: crawl 人大 sites, repair their encodings, extract and store articles.",
 )
 out = Console()
+if not out.is_terminal:
+    # piped or under cron: wide enough that site names are not cut
+    out = Console(width=120)
 err = Console(stderr=True)
 
 StoreOption = Annotated[

@@ -107,12 +107,12 @@ def _decode(body: bytes, encoding: str) -> tuple[str, int]:
     return text, _counter.bad
 
 
-def _strict_ok(body: bytes, encoding: str) -> bool:
+def _strict(body: bytes, encoding: str) -> str | None:
+    """*body* decoded if every byte is valid in *encoding*, else None."""
     try:
-        body.decode(encoding)
+        return body.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        return False
-    return True
+        return None
 
 
 def _problem(kind: str, count: int, samples: list[str]) -> dict[str, Any]:
@@ -181,6 +181,7 @@ def decode_page(
     )
     bom, bom_bytes = read_bom(body)
     payload = body[len(bom_bytes) :] if bom_bytes else body
+    text: str | None = None  # set when a strict decode already succeeded
     if bom:
         page.bom = page.detected = bom
         page.confidence = 1.0
@@ -188,7 +189,7 @@ def decode_page(
     elif override and resolve_encoding(override):
         # A site's configured encoding is an explicit human decision.
         used = resolve_encoding(override)
-    elif _strict_ok(body, "utf-8"):
+    elif (text := _strict(body, "utf-8")) is not None:
         # Pure ASCII is valid UTF-8 too; only call it detected when it says so.
         used = "utf-8"
         page.detected = "utf-8" if not body.isascii() else None
@@ -197,9 +198,11 @@ def decode_page(
         used = None
         for label in (page.header, page.meta):
             resolved = resolve_encoding(label) if label else None
-            if resolved and resolved != "utf-8" and _strict_ok(body, resolved):
-                used = resolved
-                break
+            if resolved and resolved != "utf-8":
+                text = _strict(body, resolved)
+                if text is not None:
+                    used = resolved
+                    break
         guess = chardet.detect(body[:_DETECT_BYTES])
         if guess.get("encoding"):
             page.detected = resolve_encoding(guess["encoding"]) or guess["encoding"].lower()
@@ -211,6 +214,9 @@ def decode_page(
             declared = [d for d in declared if d and d != "utf-8"]
             used = declared[0] if declared else (page.detected or "gb18030")
     page.used = used
-    page.text, page.invalid_bytes = _decode(payload, used)
+    if text is not None:
+        page.text = text
+    else:
+        page.text, page.invalid_bytes = _decode(payload, used)
     _diagnose(page)
     return page

@@ -55,7 +55,7 @@ class ProgressExtension:
     def engine_started(self) -> None:
         self.started = time.monotonic()
         self.loop = task.LoopingCall(self.show)
-        self.loop.start(self.interval, now=self.live)
+        self.loop.start(self.interval, now=True)
 
     def engine_stopped(self) -> None:
         if self.loop and self.loop.running:
@@ -63,3 +63,5 @@ class ProgressExtension:
         if self.live:
             self.console.file.write("\r\x1b[2K" + self.line() + "\n")
             self.console.file.flush()
+        else:
+            print(self.line() + " · done", file=sys.stderr, flush=True)

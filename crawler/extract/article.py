@@ -28,7 +28,7 @@ from crawler.decoding import decode_page
 from crawler.extract import metadata
 from crawler.extract.body import BOILERPLATE, body_paragraphs, find_body
 from crawler.extract.dates import date_from_url, find_datetime, iso
-from crawler.extract.htmltext import lines, normalize_space, parse, text_of, without_scripts
+from crawler.extract.htmltext import drop_invisible, lines, normalize_space, parse, text_of
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".et")
 _DATE_LABEL = re.compile(r"(?:发布|發布|信息|更新|成文)?(?:时间|時間|日期)")
@@ -164,9 +164,9 @@ def extract_article(
     used when the page itself gives none.
     """
     decoded = decode_page(body, headers, encoding_override)
-    full = parse(decoded.text)
-    read_count_url = _read_count_url(full, url)
-    root = without_scripts(full)
+    root = parse(decoded.text)
+    read_count_url = _read_count_url(root, url)  # before the scripts go
+    drop_invisible(root)
     title_el = root.find(".//title")
     title_tag = text_of(title_el) if title_el is not None else ""
     title = _title(root, title_tag, site_name)

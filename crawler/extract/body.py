@@ -6,8 +6,8 @@ spirit of Readability: every run of visible text counts for the nearest block
 that holds it, paragraph blocks hand their score to their container, and link
 text counts against. The best-scoring container is the body.
 
->>> from crawler.extract.htmltext import parse, without_scripts
->>> root = without_scripts(parse('''<table><tr><td><a href="/">首页</a> <a href="/a">要闻</a></td></tr>
+>>> from crawler.extract.htmltext import parse, drop_invisible
+>>> root = drop_invisible(parse('''<table><tr><td><a href="/">首页</a> <a href="/a">要闻</a></td></tr>
 ... <tr><td class="x"><p>第一段正文内容比较长一些。</p><p>第二段正文内容也比较长。</p></td></tr></table>'''))
 >>> body_paragraphs(find_body(root))
 ['第一段正文内容比较长一些。', '第二段正文内容也比较长。']
