@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from crawler.siteconfig import ConfigError, load_defaults, load_sites, select_sites
+from crawler.siteconfig import ConfigError, Defaults, load_defaults, load_sites, select_sites
 from pipelines.store import StoreError, open_store, redact, resolve_uri
 
 app = typer.Typer(
@@ -75,13 +75,30 @@ def _summary_table(result: Any, title: str) -> Table:
     return table
 
 
+def _load(config: Path, site_ids: list[str] | None) -> tuple[list, Defaults]:
+    """Sites and defaults, or exit 2 naming file, site and key."""
+    try:
+        sites = select_sites(load_sites(config), site_ids, str(config))
+        defaults = load_defaults()
+    except ConfigError as exc:
+        raise _fail(str(exc)) from None
+    if not sites:
+        raise _fail(f"{config}: no enabled sites to crawl")
+    return sites, defaults
+
+
 def _run(
-    sites: list, store_uri: str, proxy: str | None, overrides: dict[str, Any], title: str
+    sites: list,
+    defaults: Defaults,
+    store_uri: str,
+    proxy: str | None,
+    overrides: dict[str, Any],
+    title: str,
 ) -> int:
     from crawler.runner import crawl_settings, run_crawl
 
     settings = crawl_settings(
-        sites, load_defaults(), store_uri=store_uri, proxy=proxy, overrides=overrides
+        sites, defaults, store_uri=store_uri, proxy=proxy, overrides=overrides
     )
     result = run_crawl(settings)
     out.print(_summary_table(result, title))
@@ -102,7 +119,7 @@ def demo(
     """Start the local sample web, crawl all its sites into the store, print a summary."""
     from sampleweb import SITES_CONFIG, SampleWeb
 
-    sites = load_sites(SITES_CONFIG)
+    sites, defaults = _load(SITES_CONFIG, None)
     store_uri = _check_store(store)
     log_file.parent.mkdir(parents=True, exist_ok=True)
     with SampleWeb(port=port) as web:
@@ -116,7 +133,9 @@ def demo(
             "RDWATCH_PROGRESS": True,
             "RDWATCH_PROGRESS_INTERVAL": 2.0,
         }
-        code = _run(sites, store_uri, web.proxy_url, overrides, "rdwatch demo — sample web")
+        code = _run(
+            sites, defaults, store_uri, web.proxy_url, overrides, "rdwatch demo — sample web"
+        )
     raise typer.Exit(code)
 
 
@@ -139,12 +158,7 @@ def crawl(
     ] = None,
 ) -> None:
     """Crawl the configured sites into the store."""
-    try:
-        sites = select_sites(load_sites(config), site, str(config))
-    except ConfigError as exc:
-        raise _fail(str(exc)) from None
-    if not sites:
-        raise _fail(f"{config}: no enabled sites to crawl")
+    sites, defaults = _load(config, site)
     store_uri = _check_store(store)
     overrides: dict[str, Any] = {"LOG_LEVEL": log_level.upper(), "RDWATCH_PROGRESS": True}
     for item in setting or []:
@@ -152,7 +166,9 @@ def crawl(
         if not sep or not name.strip():
             raise _fail(f"--set: expected NAME=VALUE, got {item!r}")
         overrides[name.strip()] = value
-    raise typer.Exit(_run(sites, store_uri, proxy, overrides, f"rdwatch crawl — {config}"))
+    raise typer.Exit(
+        _run(sites, defaults, store_uri, proxy, overrides, f"rdwatch crawl — {config}")
+    )
 
 
 @app.command()

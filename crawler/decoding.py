@@ -203,11 +203,12 @@ def decode_page(
                 if text is not None:
                     used = resolved
                     break
-        guess = chardet.detect(body[:_DETECT_BYTES])
-        if guess.get("encoding"):
-            page.detected = resolve_encoding(guess["encoding"]) or guess["encoding"].lower()
-            page.confidence = round(float(guess.get("confidence") or 0.0), 3)
         if used is None:
+            # chardet is slow pure Python: ask it only when no declaration decodes.
+            guess = chardet.detect(body[:_DETECT_BYTES])
+            if guess.get("encoding"):
+                page.detected = resolve_encoding(guess["encoding"]) or guess["encoding"].lower()
+                page.confidence = round(float(guess.get("confidence") or 0.0), 3)
             # Nothing decodes cleanly: trust a declared encoding over a guess,
             # except a declared UTF-8 that just failed the strict check.
             declared = [resolve_encoding(x) for x in (page.header, page.meta) if x]

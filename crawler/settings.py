@@ -39,7 +39,8 @@ DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.cookies.CookiesMiddleware": None,
     "crawler.middlewares.OfflineCookiesMiddleware": 700,
     "crawler.middlewares.ProxyFromSettingsMiddleware": 740,
-    "crawler.middlewares.SiteStatsMiddleware": 950,
+    # below Retry (550) and Redirect (600): counts final responses only
+    "crawler.middlewares.SiteStatsMiddleware": 540,
 }
 
 ITEM_PIPELINES = {

@@ -97,11 +97,12 @@ def _read_yaml(text: str, source: str) -> Any:
 
 
 def _check_url(value: Any, source: str, label: str, key: str) -> str:
-    if (
-        not isinstance(value, str)
-        or urlsplit(value).scheme not in ("http", "https")
-        or not (urlsplit(value).hostname)
-    ):
+    try:
+        parts = urlsplit(value) if isinstance(value, str) else None
+        host = parts.hostname if parts else None
+    except ValueError:
+        parts = host = None
+    if parts is None or not host or parts.scheme not in ("http", "https"):
         raise ConfigError(f"{source}: {label}: key '{key}': must be an http(s) URL, got {value!r}")
     return value
 
@@ -205,7 +206,13 @@ def load_sites(path: str | Path) -> list[Site]:
 def load_defaults(path: str | Path | None = None) -> Defaults:
     """Read ``defaults.yaml`` (the bundled one when *path* is None)."""
     path = Path(path) if path else bundled_config_dir() / "defaults.yaml"
-    data = _read_yaml(path.read_text(encoding="utf-8"), str(path)) or {}
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+    data = _read_yaml(text, str(path)) or {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: must be a mapping of keys")
     keywords = data.get("jiguan_column_keywords") or []
     if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
         raise ConfigError(f"{path}: key 'jiguan_column_keywords': must be a list of text")

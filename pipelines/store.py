@@ -75,6 +75,7 @@ def _open_mongodb(uri: str, timeout_ms: int) -> Store:
     import pymongo
     from pymongo.errors import ConfigurationError, PyMongoError
 
+    client = None
     try:
         client = pymongo.MongoClient(uri, serverSelectionTimeoutMS=timeout_ms, tz_aware=True)
         client.admin.command("ping")
@@ -82,6 +83,8 @@ def _open_mongodb(uri: str, timeout_ms: int) -> Store:
     except ConfigurationError as exc:
         raise StoreError(f"store {redact(uri)}: bad MongoDB URI: {redact(str(exc))}") from None
     except PyMongoError as exc:
+        if client is not None:
+            client.close()
         raise StoreError(
             f"store {redact(uri)}: MongoDB is not reachable ({type(exc).__name__}: "
             f"{redact(str(exc))[:200]})"

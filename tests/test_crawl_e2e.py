@@ -3,6 +3,9 @@ into the embedded store, checked field by field against the sample pages."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,41 @@ def test_unreachable_store_exits_2_redacted_and_crawls_nothing(sample_web, tmp_p
     assert "mongodb://reader:***@127.0.0.1:9/rdwatch" in result.stderr
     assert "s3cretpw" not in result.stderr + result.stdout
     assert len(sample_web.access_log) == served_before
+
+
+def test_export_jsonl_and_csv_with_filters(demo_store, tmp_path: Path):
+    store, _ = demo_store
+    every = run_cli("export", "--store", store, cwd=tmp_path)
+    assert every.returncode == 0, every.stderr
+    lines = every.stdout.splitlines()
+    assert len(lines) == 60
+    assert json.loads(lines[0])["url"].startswith("http://www.")
+
+    recent = run_cli(
+        "export",
+        "--store",
+        store,
+        "--site",
+        "xcrd",
+        "--since",
+        "2023-01-01",
+        "--format",
+        "csv",
+        cwd=tmp_path,
+    )
+    assert recent.returncode == 0, recent.stderr
+    rows = list(csv.DictReader(io.StringIO(recent.stdout)))
+    # xcrd articles published 2023 or later, read off its list pages: ids 2372, 2410, 2431, 2498, 2560, 2615, 2633
+    assert sorted(int(r["url"].rsplit("=", 1)[1]) for r in rows) == [
+        2372,
+        2410,
+        2431,
+        2498,
+        2560,
+        2615,
+        2633,
+    ]
+    assert all(r["site_id"] == "xcrd" and r["published_at"] >= "2023" for r in rows)
+
+    bad = run_cli("export", "--store", store, "--since", "last year", cwd=tmp_path)
+    assert bad.returncode == 2 and "--since" in bad.stderr

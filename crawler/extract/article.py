@@ -20,7 +20,7 @@ import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import etree
 
@@ -29,6 +29,7 @@ from crawler.extract import metadata
 from crawler.extract.body import BOILERPLATE, body_paragraphs, find_body
 from crawler.extract.dates import date_from_url, find_datetime, iso
 from crawler.extract.htmltext import drop_invisible, lines, normalize_space, parse, text_of
+from crawler.extract.urls import host_of, join_url
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".et")
 _DATE_LABEL = re.compile(r"(?:发布|發布|信息|更新|成文)?(?:时间|時間|日期)")
@@ -111,8 +112,12 @@ def _attachments(root: etree._Element, base: str) -> list[dict[str, str]]:
     seen: set[str] = set()
     found = []
     for anchor in root.xpath("//a[@href]"):
-        href = urljoin(base, anchor.get("href").strip())
-        if urlsplit(href).path.lower().endswith(ATTACHMENT_EXTENSIONS) and href not in seen:
+        href = join_url(base, anchor.get("href"))
+        if (
+            href
+            and urlsplit(href).path.lower().endswith(ATTACHMENT_EXTENSIONS)
+            and href not in seen
+        ):
             seen.add(href)
             found.append({"url": href, "name": normalize_space(anchor.text_content()) or None})
     return found
@@ -121,18 +126,18 @@ def _attachments(root: etree._Element, base: str) -> list[dict[str, str]]:
 def _images(body: etree._Element | None, base: str) -> list[dict[str, str | None]]:
     if body is None:
         return []
-    return [
-        {"url": urljoin(base, img.get("src").strip()), "alt": img.get("alt") or None}
-        for img in body.xpath(".//img[@src]")
-        if img.get("src").strip()
-    ]
+    images = []
+    for img in body.xpath(".//img[@src]"):
+        if img.get("src").strip() and (src := join_url(base, img.get("src"))):
+            images.append({"url": src, "alt": img.get("alt") or None})
+    return images
 
 
 def _read_count_url(root: etree._Element, base: str) -> str | None:
-    host = urlsplit(base).hostname
+    host = host_of(base)
     for src in root.xpath("//script/@src"):
-        url = urljoin(base, src.strip())
-        if _READ_COUNTER_SRC.search(src) and urlsplit(url).hostname == host:
+        url = join_url(base, src)
+        if url and _READ_COUNTER_SRC.search(src) and host_of(url) == host:
             return url
     return None
 
@@ -174,7 +179,8 @@ def extract_article(
     body_el = find_body(root)
     raw_body_lines = lines(body_el) if body_el is not None else []
     paragraphs = body_paragraphs(body_el)
-    page_lines = lines(root.find("body") if root.find("body") is not None else root)
+    body_element = root.find("body")
+    page_lines = lines(body_element if body_element is not None else root)
 
     title_at = _index_of(page_lines, title)
     body_at = _index_of(page_lines, paragraphs[0]) if paragraphs else -1
@@ -217,16 +223,22 @@ def extract_article(
 
 
 def failed_record(
-    url: str, body: bytes, headers: Mapping[str, Any] | None, error: Exception
+    url: str,
+    body: bytes,
+    headers: Mapping[str, Any] | None,
+    error: Exception,
+    encoding_override: str | None = None,
 ) -> dict[str, Any]:
     """The record of a page extraction failed on: its URL, encoding diagnosis and the error."""
-    decoded = decode_page(body, headers)
+    decoded = decode_page(body, headers, encoding_override)
     return {
         "url": url,
         "title": None,
         "body_text": "",
         "authors": [],
         "column_path": [],
+        "read_count": None,
+        "read_count_url": None,
         "encoding": decoded.record(),
         "quality": ["extraction_failed"],
         "error": f"{type(error).__name__}: {error}",

@@ -20,13 +20,14 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from lxml import etree
 
 from crawler.decoding import decode_page
 from crawler.extract.dates import find_datetime
 from crawler.extract.htmltext import normalize_space, parse, text_of
+from crawler.extract.urls import host_of, join_url
 
 ARTICLE_HREF = re.compile(
     r"(?:/t\d{8}_\d+\.s?html?$|/art/\d{4}/\d{1,2}/\d{1,2}/|"
@@ -70,14 +71,14 @@ def _row(anchor: etree._Element) -> etree._Element:
 
 
 def _links(root: etree._Element, base: str) -> list[ListLink]:
-    host = urlsplit(base).hostname
+    host = host_of(base)
     found: dict[str, ListLink] = {}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if not href or href.startswith(("javascript:", "#", "mailto:")):
             continue
-        url = urljoin(base, href)
-        if urlsplit(url).hostname != host or url in found:
+        url = join_url(base, href)
+        if url is None or host_of(url) != host or url in found:
             continue
         title = normalize_space(anchor.get("title") or "") or text_of(anchor)
         row = _row(anchor)
@@ -96,6 +97,13 @@ def _with_query(url: str, **params: Any) -> str:
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def _number(value: str | None, default: int) -> int:
+    try:
+        return int(value) if value else default
+    except ValueError:
+        return default
+
+
 def _hanweb(text: str, base: str) -> ListPage | None:
     records = _RECORD.findall(text)
     if not records:
@@ -105,11 +113,10 @@ def _hanweb(text: str, base: str) -> ListPage | None:
     if not total:
         return page
     query = dict(parse_qsl(urlsplit(base).query))
-    start = int(query.get("startrecord", 1))
+    start = _number(query.get("startrecord"), 1)
     last = start + len(records) - 1
-    perpage = int(
-        query.get("perpage") or (m.group(1) if (m := _PERPAGE.search(text)) else 0) or len(records)
-    )
+    declared = _PERPAGE.search(text)
+    perpage = _number(query.get("perpage") or (declared and declared.group(1)), len(records))
     if last >= int(total.group(1)):
         return page
     if "dataproxy" in base:
@@ -119,7 +126,9 @@ def _hanweb(text: str, base: str) -> ListPage | None:
         hrefs = re.findall(r"href=[\"']([^\"']+)", group.group(1)) if group else []
         if not hrefs:
             return page
-        proxy = urljoin(base, hrefs[0].replace("&amp;", "&"))
+        proxy = join_url(base, hrefs[0].replace("&amp;", "&"))
+        if proxy is None:
+            return page
     page.next_pages.append(
         _with_query(proxy, startrecord=last + 1, endrecord=last + perpage, perpage=perpage)
     )
@@ -143,11 +152,13 @@ def extract_listing(
     if match := _CREATE_PAGE.search(text):
         count, current, prefix, suffix = int(match[1]), int(match[2]), match[3], match[4]
         if current + 1 < count:
-            page.next_pages.append(urljoin(url, f"{prefix}_{current + 1}.{suffix}"))
+            if next_url := join_url(url, f"{prefix}_{current + 1}.{suffix}"):
+                page.next_pages.append(next_url)
         return page
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
         if href and not href.startswith("javascript:") and _NEXT_TEXT.match(text_of(anchor)):
-            page.next_pages.append(urljoin(url, href))
+            if next_url := join_url(url, href):
+                page.next_pages.append(next_url)
             break
     return page

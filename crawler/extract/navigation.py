@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from crawler.decoding import decode_page
 from crawler.extract.article import ATTACHMENT_EXTENSIONS
 from crawler.extract.htmltext import parse, text_of
 from crawler.extract.listing import ARTICLE_HREF
+from crawler.extract.urls import host_of, join_url
 
 _NOT_COLUMNS = ("首页", "首頁", "网站首页", "返回首页", "更多", "more", "English", "繁體", "简体")
 _STATIC = (".css", ".js", ".jpg", ".jpeg", ".png", ".gif", ".ico", ".txt", ".xml")
@@ -55,7 +56,7 @@ def find_columns(
     """Every column link of the page, 机关建设-type ones first."""
     keywords = list(keywords)
     root = parse(decode_page(body, headers, encoding_override).text)
-    host = urlsplit(url).hostname
+    host = host_of(url)
     found: dict[str, Column] = {}
     for anchor in root.iter("a"):
         href = (anchor.get("href") or "").strip()
@@ -64,10 +65,13 @@ def find_columns(
             continue
         if not 2 <= len(name) <= 12 or name in _NOT_COLUMNS:
             continue
-        target = urljoin(url, href).split("#")[0]
+        target = join_url(url, href)
+        if target is None:
+            continue
+        target = target.split("#")[0]
         path = urlsplit(target).path.lower()
         if (
-            urlsplit(target).hostname != host
+            host_of(target) != host
             or ARTICLE_HREF.search(target)
             or path.endswith(ATTACHMENT_EXTENSIONS + _STATIC)
             or _same_page(target, url)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
-from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -20,6 +19,7 @@ from scrapy.http import Request, Response
 from crawler.extract.article import extract_article, failed_record
 from crawler.extract.listing import extract_listing
 from crawler.extract.navigation import find_columns
+from crawler.extract.urls import host_of
 from crawler.siteconfig import Site
 
 _DOCUMENT_WRITE = re.compile(rb"document\.write\(\s*['\"]?\s*(\d+)")
@@ -35,7 +35,7 @@ def plain_headers(response: Response) -> dict[str, str]:
 
 def in_site(site: Site, url: str) -> bool:
     """Whether *url* is on one of the site's own hosts (or their subdomains)."""
-    host = (urlsplit(url).hostname or "").lower()
+    host = (host_of(url) or "").lower()
     return any(host == d or host.endswith("." + d) for d in site.allowed_domains)
 
 
@@ -55,15 +55,14 @@ class ColumnsSpider(scrapy.Spider):
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> ColumnsSpider:
         settings = crawler.settings
-        spider = cls(
+        return super().from_crawler(
+            crawler,
             *args,
             sites=list(settings.get("RDWATCH_SITES") or []),
             keywords=settings.getlist("RDWATCH_JIGUAN_KEYWORDS"),
             max_list_pages=settings.getint("RDWATCH_MAX_LIST_PAGES", 50),
             **kwargs,
         )
-        spider._set_crawler(crawler)
-        return spider
 
     def _site(self, response: Response) -> Site:
         return self.sites[response.meta["site_id"]]
@@ -149,18 +148,20 @@ class ColumnsSpider(scrapy.Spider):
         except Exception as exc:  # a page we cannot read is recorded, never lost
             self.logger.exception("site %s: cannot extract %s", site.id, response.url)
             self.crawler.stats.inc_value(f"rdwatch/site/{site.id}/extraction_failed")
-            record = failed_record(response.url, response.body, plain_headers(response), exc)
+            record = failed_record(
+                response.url, response.body, plain_headers(response), exc, site.encoding
+            )
         record.update(site.meta())
         counter = record.get("read_count_url")
-        if record["read_count"] is None and counter and in_site(site, counter):
+        if record.get("read_count") is None and counter and in_site(site, counter):
             # The page writes its read count with a script: fetch that too.
             yield Request(
                 counter,
                 self.parse_read_count,
-                meta={"site_id": site.id},
+                # never follow a counter's redirect off the site
+                meta={"site_id": site.id, "dont_redirect": True},
                 cb_kwargs={"record": record},
                 errback=self.read_count_failed,
-                dont_filter=True,
             )
         else:
             yield record
