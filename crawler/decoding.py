@@ -77,7 +77,7 @@ def _header_value(headers: Mapping[str, Any] | None, name: str) -> str | None:
         key = key.decode("latin-1") if isinstance(key, bytes) else key
         if key.lower() == name.lower():
             if isinstance(value, list | tuple):
-                value = value[0] if value else None
+                value = value[-1] if value else None  # the last, as Scrapy reads it
             if isinstance(value, bytes):
                 value = value.decode("latin-1")
             return value

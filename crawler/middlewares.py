@@ -12,14 +12,20 @@ from scrapy.exceptions import NotConfigured
 from scrapy.http import Response
 from tldextract import TLDExtract
 
-# Scrapy's cookie middleware asks tldextract for the public-suffix list, which
-# it would download on first use; offline that stalls on ``.test`` hosts.
-# Use the snapshot bundled with tldextract instead: no network, ever.
-cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
-
 
 class OfflineCookiesMiddleware(CookiesMiddleware):
-    """Scrapy's cookie handling, with the public-suffix list read offline."""
+    """Scrapy's cookie handling, with the public-suffix list read offline.
+
+    Scrapy asks tldextract for the public-suffix list, which it downloads on
+    first use; offline that stalls on ``.test`` hosts. Scrapy reads it through
+    a module-level extractor, so that is what we replace, once this middleware
+    is enabled: tldextract's bundled snapshot, no network, ever.
+    """
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> OfflineCookiesMiddleware:
+        cookies._split_domain = TLDExtract(suffix_list_urls=(), include_psl_private_domains=True)
+        return super().from_crawler(crawler)
 
 
 class ProxyFromSettingsMiddleware:

@@ -26,10 +26,10 @@ from lxml import etree
 
 from crawler.decoding import decode_page
 from crawler.extract import metadata
-from crawler.extract.body import BOILERPLATE, body_paragraphs, find_body
+from crawler.extract.body import drop_boilerplate, find_body
 from crawler.extract.dates import date_from_url, find_datetime, iso
 from crawler.extract.htmltext import drop_invisible, lines, normalize_space, parse, text_of
-from crawler.extract.urls import host_of, join_url
+from crawler.extract.urls import host_of, join_url, links
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".wps", ".zip", ".rar", ".et")
 _DATE_LABEL = re.compile(r"(?:发布|發布|信息|更新|成文)?(?:时间|時間|日期)")
@@ -111,13 +111,8 @@ def _published(
 def _attachments(root: etree._Element, base: str) -> list[dict[str, str]]:
     seen: set[str] = set()
     found = []
-    for anchor in root.xpath("//a[@href]"):
-        href = join_url(base, anchor.get("href"))
-        if (
-            href
-            and urlsplit(href).path.lower().endswith(ATTACHMENT_EXTENSIONS)
-            and href not in seen
-        ):
+    for anchor, href in links(root, base):
+        if urlsplit(href).path.lower().endswith(ATTACHMENT_EXTENSIONS) and href not in seen:
             seen.add(href)
             found.append({"url": href, "name": normalize_space(anchor.text_content()) or None})
     return found
@@ -178,7 +173,7 @@ def extract_article(
 
     body_el = find_body(root)
     raw_body_lines = lines(body_el) if body_el is not None else []
-    paragraphs = body_paragraphs(body_el)
+    paragraphs = drop_boilerplate(raw_body_lines)
     body_element = root.find("body")
     page_lines = lines(body_element if body_element is not None else root)
 
@@ -245,4 +240,4 @@ def failed_record(
     }
 
 
-__all__ = ["extract_article", "failed_record", "ATTACHMENT_EXTENSIONS", "BOILERPLATE"]
+__all__ = ["extract_article", "failed_record", "ATTACHMENT_EXTENSIONS"]

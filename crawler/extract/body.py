@@ -87,8 +87,11 @@ def find_body(root: etree._Element) -> etree._Element | None:
     return max(scores, key=scores.get)
 
 
+def drop_boilerplate(body_lines: list[str]) -> list[str]:
+    """*body_lines* without chrome lines (字号, 打印, 关闭, 版权所有…)."""
+    return [line for line in body_lines if not BOILERPLATE.search(line)]
+
+
 def body_paragraphs(body: etree._Element | None) -> list[str]:
-    """The body's paragraphs, boilerplate lines (字号, 打印, 关闭, 版权所有…) dropped."""
-    if body is None:
-        return []
-    return [line for line in lines(body) if not BOILERPLATE.search(line)]
+    """The body's paragraphs, boilerplate lines dropped."""
+    return drop_boilerplate(lines(body)) if body is not None else []

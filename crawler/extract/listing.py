@@ -27,7 +27,7 @@ from lxml import etree
 from crawler.decoding import decode_page
 from crawler.extract.dates import find_datetime
 from crawler.extract.htmltext import normalize_space, parse, text_of
-from crawler.extract.urls import host_of, join_url
+from crawler.extract.urls import host_of, join_url, links
 
 ARTICLE_HREF = re.compile(
     r"(?:/t\d{8}_\d+\.s?html?$|/art/\d{4}/\d{1,2}/\d{1,2}/|"
@@ -73,18 +73,13 @@ def _row(anchor: etree._Element) -> etree._Element:
 def _links(root: etree._Element, base: str) -> list[ListLink]:
     host = host_of(base)
     found: dict[str, ListLink] = {}
-    for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if not href or href.startswith(("javascript:", "#", "mailto:")):
+    for anchor, url in links(root, base):
+        if host_of(url) != host or url in found:
             continue
-        url = join_url(base, href)
-        if url is None or host_of(url) != host or url in found:
-            continue
-        title = normalize_space(anchor.get("title") or "") or text_of(anchor)
+        anchor_text = text_of(anchor)
+        title = normalize_space(anchor.get("title") or "") or anchor_text
         row = _row(anchor)
-        date = (
-            find_datetime(text_of(row).replace(text_of(anchor), " ")) if row is not anchor else None
-        )
+        date = find_datetime(text_of(row).replace(anchor_text, " ")) if row is not anchor else None
         if ARTICLE_HREF.search(url) or (date and len(title) >= 5):
             found[url] = ListLink(url, title or None, date.date().isoformat() if date else None)
     return list(found.values())
@@ -155,10 +150,8 @@ def extract_listing(
             if next_url := join_url(url, f"{prefix}_{current + 1}.{suffix}"):
                 page.next_pages.append(next_url)
         return page
-    for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
-        if href and not href.startswith("javascript:") and _NEXT_TEXT.match(text_of(anchor)):
-            if next_url := join_url(url, href):
-                page.next_pages.append(next_url)
+    for anchor, next_url in links(root, url):
+        if _NEXT_TEXT.match(text_of(anchor)):
+            page.next_pages.append(next_url)
             break
     return page

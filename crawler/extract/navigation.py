@@ -25,7 +25,7 @@ from crawler.decoding import decode_page
 from crawler.extract.article import ATTACHMENT_EXTENSIONS
 from crawler.extract.htmltext import parse, text_of
 from crawler.extract.listing import ARTICLE_HREF
-from crawler.extract.urls import host_of, join_url
+from crawler.extract.urls import host_of, links
 
 _NOT_COLUMNS = ("首页", "首頁", "网站首页", "返回首页", "更多", "more", "English", "繁體", "简体")
 _STATIC = (".css", ".js", ".jpg", ".jpeg", ".png", ".gif", ".ico", ".txt", ".xml")
@@ -58,17 +58,10 @@ def find_columns(
     root = parse(decode_page(body, headers, encoding_override).text)
     host = host_of(url)
     found: dict[str, Column] = {}
-    for anchor in root.iter("a"):
-        href = (anchor.get("href") or "").strip()
+    for anchor, target in links(root, url):
         name = text_of(anchor).replace(" ", "")
-        if not href or href.startswith(("javascript:", "#", "mailto:")):
-            continue
         if not 2 <= len(name) <= 12 or name in _NOT_COLUMNS:
             continue
-        target = join_url(url, href)
-        if target is None:
-            continue
-        target = target.split("#")[0]
         path = urlsplit(target).path.lower()
         if (
             host_of(target) != host
